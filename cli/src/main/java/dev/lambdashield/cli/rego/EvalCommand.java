@@ -60,6 +60,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--fail", description = "Exit with code 1 when the query is undefined.")
     boolean failOnUndefined;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Stop the evaluation with eval_cancel_error after this many seconds (default ${DEFAULT-VALUE}).")
+    long timeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -67,6 +71,9 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         if (!format.equals("json") && !format.equals("pretty")) {
             throw new CliException("invalid --format '" + format + "': expected json or pretty");
+        }
+        if (timeoutSeconds <= 0) {
+            throw new CliException("invalid --timeout " + timeoutSeconds + ": expected a positive number of seconds");
         }
         SourceSet sources = SourceSet.load(rego.allPaths(List.of()));
         EvalOptions.Builder options = EvalOptions.builder().strictBuiltinErrors(strict);
@@ -83,6 +90,8 @@ public final class EvalCommand implements Callable<Integer> {
 
         ArrayNode result;
         try {
+            // The deadline starts after compiling, so it bounds the evaluation alone.
+            options.deadline(java.time.Instant.now().plusSeconds(timeoutSeconds));
             result = evaluate(policy, options.printSink(line -> err.println(line)).build());
         } catch (RegoException e) {
             new ErrorRenderer(sources.modules()).print(e.errors(), err);

@@ -56,6 +56,15 @@ class EvalCommandTest {
     }
 
     @Test
+    void runawayQueryStopsAtTimeout() {
+        Cli.Result result = Cli.run("eval", "--timeout", "1", "n := count([1 | some x in numbers.range(1, 1000); "
+                + "some y in numbers.range(1, 1000); some z in numbers.range(1, 1000)])");
+
+        assertEquals(ExitCode.USAGE, result.exitCode(), result.describe());
+        assertTrue(result.err().contains("eval_cancel_error"), result.err());
+    }
+
+    @Test
     void prettyPrintsValue() {
         Cli.Result result = Cli.run("eval", "--format", "pretty", "x := 6 * 7");
 

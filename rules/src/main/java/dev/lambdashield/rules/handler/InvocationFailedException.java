@@ -15,9 +15,15 @@ public class InvocationFailedException extends RuntimeException {
     private final transient InvocationResult result;
 
     public InvocationFailedException(String code, List<String> failures, InvocationResult result, Throwable cause) {
-        super(code + ": " + String.join("; ", failures), cause);
+        super(message(code, failures), cause);
         this.code = code;
         this.result = result;
+    }
+
+    /** Prefixes the code once, also when the first failure's own message already starts with it. */
+    private static String message(String code, List<String> failures) {
+        String joined = String.join("; ", failures);
+        return joined.startsWith(code + ": ") ? joined : code + ": " + joined;
     }
 
     public String code() {
