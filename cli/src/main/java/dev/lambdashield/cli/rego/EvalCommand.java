@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public final class EvalCommand implements Callable<Integer> {
         ArrayNode result;
         try {
             // The deadline starts after compiling, so it bounds the evaluation alone.
-            options.deadline(java.time.Instant.now().plusSeconds(timeoutSeconds));
+            options.deadline(Instant.now().plusSeconds(timeoutSeconds));
             result = evaluate(policy, options.printSink(line -> err.println(line)).build());
         } catch (RegoException e) {
             new ErrorRenderer(sources.modules()).print(e.errors(), err);

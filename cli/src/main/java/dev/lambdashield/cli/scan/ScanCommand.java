@@ -139,7 +139,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    /** A scan that read nothing is an input error, so that a wrong path or file never looks like a clean account. */
+    /** Rejects a scan that read no resource, so that a wrong path or file never looks like a clean account. */
     private static void requireResources(ScanResult result) {
         if (!result.resources().isEmpty()) {
             return;

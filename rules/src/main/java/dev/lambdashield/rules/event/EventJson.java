@@ -46,8 +46,8 @@ public final class EventJson {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            // Jackson quotes the offending token, which may be part of a secret, so the quote is cut out and the
-            // cause, whose message holds it too, is not kept.
+            // Jackson quotes the offending token, which may be part of a secret. The quote is cut out, and the
+            // cause is not kept because its message contains the token too.
             String reason = QUOTED_TOKEN.matcher(e.getOriginalMessage()).replaceAll("'[token omitted]'");
             throw new EventException("invalid_event", what + " is not valid JSON: " + reason + where);
         }
